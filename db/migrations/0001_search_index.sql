@@ -20,3 +20,6 @@ END;
 CREATE TRIGGER `expenses_fts_delete` AFTER DELETE ON `expenses` BEGIN
 	DELETE FROM expenses_fts WHERE rowid = old.row_id;
 END;
+--> statement-breakpoint
+INSERT INTO expenses_fts(rowid, title, vendor, description, notes, ocr_text)
+SELECT row_id, title, vendor_name, description, notes, ocr_text FROM expenses;

@@ -11,7 +11,7 @@ export function listCategoriesWithCounts(db: DbOrTx) {
   return db
     .select({
       row: categories,
-      expenseCount: sql<number>`(SELECT count(*) FROM expenses e WHERE e.category_id = ${categories.id} AND e.deleted_at IS NULL)`,
+      expenseCount: sql<number>`(SELECT count(*) FROM expenses e WHERE e.category_id = categories.id AND e.deleted_at IS NULL)`,
     })
     .from(categories)
     .where(live)

@@ -35,7 +35,7 @@ export function tagCounts(db: DbOrTx) {
   return db
     .select({
       name: tags.name,
-      count: sql<number>`(SELECT count(*) FROM expense_tags et JOIN expenses e ON e.id = et.expense_id WHERE et.tag_id = ${tags.id} AND e.deleted_at IS NULL)`,
+      count: sql<number>`(SELECT count(*) FROM expense_tags et JOIN expenses e ON e.id = et.expense_id WHERE et.tag_id = tags.id AND e.deleted_at IS NULL)`,
     })
     .from(tags)
     .where(isNull(tags.deletedAt))

@@ -53,7 +53,7 @@ export function listVendors(db: DbOrTx, search: string | undefined, limit: numbe
   return db
     .select({
       row: vendors,
-      expenseCount: sql<number>`(SELECT count(*) FROM expenses e WHERE e.vendor_id = ${vendors.id} AND e.deleted_at IS NULL)`,
+      expenseCount: sql<number>`(SELECT count(*) FROM expenses e WHERE e.vendor_id = vendors.id AND e.deleted_at IS NULL)`,
     })
     .from(vendors)
     .where(and(isNull(vendors.deletedAt), pattern ? sql`${vendors.normalizedName} LIKE ${pattern} ESCAPE '\\'` : undefined))

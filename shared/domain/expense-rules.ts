@@ -32,13 +32,14 @@ export const STATUS_TRANSITIONS: Record<ExpenseStatus, readonly ExpenseStatus[]>
   rejected: ['pending_review', 'draft'],
 };
 
-/** The steps from one status to another: approving a draft submits it for review first. */
+/**
+ * The steps from one status to another. Approving or rejecting a draft submits it for review on the
+ * way; any other move must be allowed directly (an approved expense is reopened before it is rejected).
+ */
 export function transitionPath(from: ExpenseStatus, to: ExpenseStatus): ExpenseStatus[] | null {
   if (from === to) return [];
   if (STATUS_TRANSITIONS[from].includes(to)) return [to];
-  for (const via of STATUS_TRANSITIONS[from]) {
-    if (STATUS_TRANSITIONS[via].includes(to)) return [via, to];
-  }
+  if (from === 'draft' && STATUS_TRANSITIONS.pending_review.includes(to)) return ['pending_review', to];
   return null;
 }
 
