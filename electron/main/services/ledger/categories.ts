@@ -1,5 +1,6 @@
 import type { Category, Output, ParsedInput } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
+import type { DbOrTx } from '../../../../db/client';
 import { logActivity } from '../../../../db/repositories/activity';
 import {
   countCategoryExpenses,
@@ -29,14 +30,14 @@ function toCategory(row: CategoryRow, expenseCount: number): Category {
   };
 }
 
-function requireCategory(ctx: ServiceContext, id: string): CategoryRow {
-  const row = getCategory(ctx.db, id);
+function requireCategory(db: DbOrTx, id: string): CategoryRow {
+  const row = getCategory(db, id);
   if (!row) throw AppError.notFound('Category', id);
   return row;
 }
 
-function assertNameFree(ctx: ServiceContext, name: string, exceptId?: string): void {
-  const clash = findCategoryByName(ctx.db, name);
+function assertNameFree(db: DbOrTx, name: string, exceptId?: string): void {
+  const clash = findCategoryByName(db, name);
   if (clash && clash.id !== exceptId) {
     throw new AppError('NAME_TAKEN', `A category called “${clash.name}” already exists`, { path: 'name', id: clash.id });
   }
@@ -48,7 +49,7 @@ function changed(ctx: ServiceContext, ids?: string[], withExpenses = false): voi
 
 export function createCategoryService(ctx: ServiceContext) {
   function get(id: string): Category {
-    const row = requireCategory(ctx, id);
+    const row = requireCategory(ctx.db, id);
     return toCategory(row, countCategoryExpenses(ctx.db, id));
   }
 
@@ -61,7 +62,7 @@ export function createCategoryService(ctx: ServiceContext) {
       const at = timestamp(ctx);
       const id = ctx.newId();
       ctx.db.transaction((tx) => {
-        assertNameFree(ctx, input.name);
+        assertNameFree(tx, input.name);
         const count = listCategoriesWithCounts(tx).length;
         insertCategory(tx, {
           id,
@@ -84,8 +85,8 @@ export function createCategoryService(ctx: ServiceContext) {
       const { id, ...fields } = input;
       const at = timestamp(ctx);
       ctx.db.transaction((tx) => {
-        const before = requireCategory(ctx, id);
-        if (fields.name !== undefined) assertNameFree(ctx, fields.name, id);
+        const before = requireCategory(tx, id);
+        if (fields.name !== undefined) assertNameFree(tx, fields.name, id);
         const diff = Object.fromEntries(
           Object.entries(fields)
             .filter(([k, v]) => v !== undefined && before[k as keyof CategoryRow] !== v)
@@ -102,7 +103,7 @@ export function createCategoryService(ctx: ServiceContext) {
     delete(input: ParsedInput<'categories.delete'>): Output<'categories.delete'> {
       const at = timestamp(ctx);
       const reassigned = ctx.db.transaction((tx) => {
-        const category = requireCategory(ctx, input.id);
+        const category = requireCategory(tx, input.id);
         const inUse = countCategoryExpenses(tx, input.id);
         let moved: string[] = [];
         if (inUse > 0) {
@@ -116,7 +117,7 @@ export function createCategoryService(ctx: ServiceContext) {
           if (input.reassignTo === input.id) {
             throw AppError.validation([{ path: 'reassignTo', message: 'Choose a different category to move the expenses to' }]);
           }
-          const target = requireCategory(ctx, input.reassignTo);
+          const target = requireCategory(tx, input.reassignTo);
           moved = reassignCategoryExpenses(tx, input.id, target.id, at);
           logActivity(
             tx,

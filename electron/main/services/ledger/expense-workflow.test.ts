@@ -73,3 +73,18 @@ describe('bulk category and flags', () => {
     expect(await ledger.call('expenses.get', { id: e.id })).toMatchObject({ billable: true, locked: false });
   });
 });
+
+describe('change events', () => {
+  it('tells listeners which expenses changed, after the change is committed', async () => {
+    const seen: unknown[] = [];
+    const off = ledger.services.events.on('ledger.changed', (p) => seen.push({ ...p, committed: ledger.count('activity_log') }));
+    const e = await draft();
+    await ledger.call('expenses.setStatus', { ids: [e.id], status: 'pending_review' });
+    off();
+    await ledger.call('expenses.setStatus', { ids: [e.id], status: 'approved' });
+    expect(seen).toEqual([
+      { entities: ['expenses', 'vendors', 'tags'], ids: [e.id], committed: 1 },
+      { entities: ['expenses'], ids: [e.id], committed: 2 },
+    ]);
+  });
+});
