@@ -59,13 +59,11 @@ export class AppError extends Error implements ErrorData {
   }
 }
 
-export function isErrorData(value: unknown): value is ErrorData {
-  return typeof value === 'object' && value !== null && typeof (value as ErrorData).code === 'string' && typeof (value as ErrorData).message === 'string';
-}
-
-/** Turns anything thrown into error data; unknown errors become INTERNAL without leaking their stack. */
+/**
+ * Turns anything thrown into error data. Only our own errors keep their code and message; anything
+ * else (a SQLite or file-system error, which also carries a `code`) becomes INTERNAL without leaking.
+ */
 export function toErrorData(err: unknown): ErrorData {
   if (err instanceof AppError) return err.toData();
-  if (isErrorData(err)) return { code: err.code, message: err.message, details: err.details };
   return { code: 'INTERNAL', message: 'Something went wrong inside Shoebox. The details are in the log.' };
 }

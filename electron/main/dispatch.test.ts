@@ -38,3 +38,14 @@ describe('invokeSafely', () => {
     expect(log).toHaveBeenCalledOnce();
   });
 });
+
+describe('errors from below', () => {
+  it('does not pass on a SQLite or system error as if it were ours', async () => {
+    const log = vi.fn();
+    const sqliteLike = Object.assign(new Error('SQLITE_BUSY: database is locked at /Users/me/ledger'), { code: 'SQLITE_BUSY' });
+    const broken = { ...ledger.services.handlers, 'categories.list': () => { throw sqliteLike; } } as Handlers;
+    const result = await invokeSafely(broken, 'categories.list', {}, log);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('/Users/me');
+  });
+});
