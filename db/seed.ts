@@ -1,4 +1,4 @@
-import defaults from '../resources/default-categories.json';
+import defaults from '../resources/default-categories.json' with { type: 'json' };
 import type { DbOrTx } from './client';
 import { categories } from './schema';
 

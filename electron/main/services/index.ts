@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import pkg from '../../../package.json';
+import pkg from '../../../package.json' with { type: 'json' };
 import { openDatabase } from '../../../db/client';
 import { purgeDeletedExpenses } from '../../../db/repositories/expenses';
 import { seedDefaultCategories } from '../../../db/seed';
