@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
+/** What the native menu asks the UI to do; the renderer navigates, the menu never touches the UI. */
+export const MENU_COMMANDS = ['expense.new', 'view.inbox', 'view.expenses', 'view.categories', 'view.settings'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
 /** Events pushed from the main process; the renderer invalidates its queries on them. */
 export const eventsContract = {
+  'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
   'ledger.changed': z.object({
     entities: z.array(z.enum(['expenses', 'categories', 'tags', 'vendors', 'settings'])),
     ids: z.array(z.string()).optional(),
