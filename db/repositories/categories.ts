@@ -52,8 +52,8 @@ export function updateCategory(tx: DbOrTx, id: string, fields: Partial<typeof ca
     .run();
 }
 
-/** Moves every live expense of one category to another; answers the ids moved. */
-export function reassignCategoryExpenses(tx: DbOrTx, fromId: string, toId: string, at: string): string[] {
+/** Moves every live expense of one category to another (or to none); answers the ids moved. */
+export function reassignCategoryExpenses(tx: DbOrTx, fromId: string, toId: string | null, at: string): string[] {
   return tx
     .update(expenses)
     .set({ categoryId: toId, updatedAt: at, version: sql`${expenses.version} + 1` })

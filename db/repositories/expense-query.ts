@@ -135,6 +135,13 @@ export function summarizeExpenseRows(sqlite: Database.Database, filter: ExpenseF
   return prepareCached(sqlite, text).all(...where.params) as SummaryRow[];
 }
 
+export function expenseIds(sqlite: Database.Database, filter: ExpenseFilter, today: string, limit: number): string[] {
+  const where = whereClause(filter, today);
+  return prepareCached(sqlite, `SELECT e.id FROM expenses e WHERE ${where.sql} LIMIT ?`)
+    .pluck()
+    .all(...where.params, limit) as string[];
+}
+
 /** The query plan of a listing, for the benchmark and for choosing indexes. */
 export function explainList(sqlite: Database.Database, filter: ExpenseFilter, options: ListOptions, today: string): string[] {
   const where = whereClause(filter, today);

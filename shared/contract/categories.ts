@@ -34,8 +34,8 @@ export const categoriesContract = {
     categorySchema
   ),
   'categories.delete': procedure(
-    'Delete a category; refused while expenses use it unless they are reassigned',
-    z.object({ id, reassignTo: id.optional() }).strict(),
+    'Delete a category; refused while expenses use it unless they are reassigned (null leaves them uncategorized)',
+    z.object({ id, reassignTo: id.nullable().optional() }).strict(),
     z.object({ deleted: z.literal(true), reassigned: z.number().int() })
   ),
 };

@@ -4,7 +4,9 @@ import { isIsoCurrency } from '../domain/currency';
 import { isIsoDate } from '../domain/dates';
 
 export const id = z.string().min(1).max(64);
-export const ids = z.array(id).min(1).max(5000);
+/** Bulk actions take up to this many ids: a whole filtered list of a large ledger. */
+export const MAX_BULK_IDS = 100_000;
+export const ids = z.array(id).min(1).max(MAX_BULK_IDS);
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'Expected a calendar date as YYYY-MM-DD' });
 export const isoTimestamp = z.string();

@@ -236,6 +236,11 @@ export const expensesContract = {
     expenseFilter,
     z.object({ count: z.number().int(), totals: z.array(totals.extend({ currency: z.string(), count: z.number().int() })) })
   ),
+  'expenses.ids': procedure(
+    'The ids of every expense matching a filter, for "select all" (at most MAX_BULK_IDS)',
+    expenseFilter,
+    z.object({ ids: z.array(id), total: z.number().int(), truncated: z.boolean() })
+  ),
   'expenses.get': procedure('One expense with positions, vendor and tags', z.object({ id }).strict(), expenseSchema),
   'expenses.create': procedure('Create an expense', expenseCreateInput, expenseSchema),
   'expenses.update': procedure(

@@ -22,6 +22,7 @@ export function isProcedureName(name: unknown): name is ProcedureName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
+export { MAX_BULK_IDS } from './common';
 export * from './categories';
 export * from './events';
 export * from './expenses';

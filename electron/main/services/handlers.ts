@@ -25,6 +25,7 @@ export function createHandlers(ctx: ServiceContext, info: AppInfo): Handlers {
     'categories.delete': (i) => categories.delete(i),
     'expenses.list': (i) => expenses.list(i),
     'expenses.summary': (i) => expenses.summary(i),
+    'expenses.ids': (i) => expenses.ids(i),
     'expenses.get': (i) => expenses.get(i),
     'expenses.create': (i) => expenses.create(i),
     'expenses.update': (i) => expenses.update(i),

@@ -1,5 +1,4 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import type { EventPayload, ExpenseFilter, ExpenseListInput, Input, Output, ProcedureName } from '../../../shared/contract';
 import type { FieldIssue } from '../../../shared/errors';
 
@@ -50,7 +49,6 @@ export const PAGE_SIZE = 100;
 
 /** Every key starts with the entity that `ledger.changed` names, so invalidation is by prefix. */
 export const queryKeys = {
-  expenses: ['expenses'] as const,
   expensePage: (query: ListQuery, page: number) => ['expenses', 'list', query, page] as const,
   expenseSummary: (filter: ExpenseFilter) => ['expenses', 'summary', filter] as const,
   expense: (id: string) => ['expenses', 'detail', id] as const,
@@ -74,21 +72,20 @@ const STALE_BY_ENTITY: Record<Entity, ReadonlyArray<readonly string[]>> = {
   settings: [['settings']],
 };
 
-export function invalidateEntities(client: QueryClient, entities: readonly Entity[]): void {
+function invalidateEntities(client: QueryClient, entities: readonly Entity[]): void {
   const prefixes = new Map<string, readonly string[]>();
   for (const e of entities) for (const p of STALE_BY_ENTITY[e]) prefixes.set(p.join('/'), p);
   for (const queryKey of prefixes.values()) void client.invalidateQueries({ queryKey });
 }
 
-/** Keeps every query fresh when the ledger changes, whoever changed it (this window, the CLI, a watcher). */
-export function useLedgerEvents(): void {
-  const client = useQueryClient();
-  useEffect(
-    () =>
-      window.shoebox.on('ledger.changed', (payload) => {
-        const entities = (payload as Partial<EventPayload<'ledger.changed'>> | null)?.entities;
-        if (Array.isArray(entities)) invalidateEntities(client, entities);
-      }),
-    [client]
-  );
+/**
+ * Keeps every query fresh when the ledger changes, whoever changed it (this window, the CLI, a
+ * watcher). Called once at startup, before the first render: a subscription made later, in an
+ * effect, would miss changes made while the first queries were already on their way.
+ */
+export function subscribeToLedgerEvents(client: QueryClient): () => void {
+  return window.shoebox.on('ledger.changed', (payload) => {
+    const entities = (payload as Partial<EventPayload<'ledger.changed'>> | null)?.entities;
+    if (Array.isArray(entities)) invalidateEntities(client, entities);
+  });
 }

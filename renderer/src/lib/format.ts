@@ -3,7 +3,6 @@ import { formatMoney } from '../../../shared/domain/money';
 import { useSettingsOrDefault } from './queries';
 
 export interface Formatters {
-  locale: string | undefined;
   money(minor: number, currency: string): string;
   /** An ISO calendar day ("2025-03-01") in the reader's locale, without a time-zone shift. */
   date(iso: string): string;
@@ -17,7 +16,6 @@ export function makeFormatters(localeSetting: string): Formatters {
   const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const number = new Intl.NumberFormat(locale);
   return {
-    locale,
     money: (minor, currency) => formatMoney(minor, currency, locale),
     date: (iso) => {
       const [y, m, d] = iso.split('-').map(Number);

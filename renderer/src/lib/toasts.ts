@@ -28,7 +28,9 @@ export const useToasts = create<ToastState>()((set) => ({
   push: (t) => {
     const id = nextId++;
     const duration = t.duration ?? (t.kind === 'error' ? 12_000 : t.action ? 8_000 : 4_000);
-    set((s) => ({ toasts: [...s.toasts, { ...t, id, duration }].slice(-MAX_VISIBLE) }));
+    // The same failure from several queries at once is one message, not a stack of them.
+    const others = t.action ? undefined : (s: ToastState) => s.toasts.filter((o) => o.action || o.kind !== t.kind || o.title !== t.title);
+    set((s) => ({ toasts: [...(others ? others(s) : s.toasts), { ...t, id, duration }].slice(-MAX_VISIBLE) }));
     return id;
   },
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),

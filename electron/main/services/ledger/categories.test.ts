@@ -79,6 +79,13 @@ describe('categories', () => {
     expect(log[0]).toMatchObject({ action: 'category', details: { categoryId: [from!.id, to!.id] } });
   });
 
+  it('can leave the expenses of a deleted category uncategorized', async () => {
+    const [from] = await ledger.call('categories.list', {});
+    const e = await ledger.call('expenses.create', receipt(from!.id));
+    expect(await ledger.call('categories.delete', { id: from!.id, reassignTo: null })).toEqual({ deleted: true, reassigned: 1 });
+    expect((await ledger.call('expenses.get', { id: e.id })).categoryId).toBeNull();
+  });
+
   it('deletes an unused category without asking, and does not bring a deleted default back', async () => {
     const [first] = await ledger.call('categories.list', {});
     await ledger.call('categories.delete', { id: first!.id });

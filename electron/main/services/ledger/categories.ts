@@ -107,7 +107,7 @@ export function createCategoryService(ctx: ServiceContext) {
         const inUse = countCategoryExpenses(tx, input.id);
         let moved: string[] = [];
         if (inUse > 0) {
-          if (!input.reassignTo) {
+          if (input.reassignTo === undefined) {
             throw new AppError(
               'CATEGORY_IN_USE',
               `“${category.name}” is used by ${inUse} expense${inUse === 1 ? '' : 's'}. Choose a category to move them to first.`,
@@ -117,15 +117,15 @@ export function createCategoryService(ctx: ServiceContext) {
           if (input.reassignTo === input.id) {
             throw AppError.validation([{ path: 'reassignTo', message: 'Choose a different category to move the expenses to' }]);
           }
-          const target = requireCategory(tx, input.reassignTo);
-          moved = reassignCategoryExpenses(tx, input.id, target.id, at);
+          const targetId = input.reassignTo === null ? null : requireCategory(tx, input.reassignTo).id;
+          moved = reassignCategoryExpenses(tx, input.id, targetId, at);
           logActivity(
             tx,
             moved.map((expenseId) => ({
               entityType: 'expense' as const,
               entityId: expenseId,
               action: 'category',
-              details: { categoryId: [input.id, target.id], reason: `“${category.name}” was deleted` },
+              details: { categoryId: [input.id, targetId], reason: `“${category.name}” was deleted` },
             })),
             at
           );

@@ -217,6 +217,13 @@ describe('listing', () => {
     expect(await titles({ hasAttachment: true })).toEqual([]);
   });
 
+  it('answers every id matching a filter, for select-all', async () => {
+    const receipts = await ledger.call('expenses.ids', { type: 'receipt' });
+    expect(receipts).toMatchObject({ total: 2, truncated: false });
+    expect(new Set(receipts.ids)).toEqual(new Set((await ledger.call('expenses.list', { type: 'receipt' })).items.map((i) => i.id)));
+    expect((await ledger.call('expenses.ids', {})).ids).toHaveLength(4);
+  });
+
   it('pages with a flag for more', async () => {
     const first = await ledger.call('expenses.list', { limit: 3 });
     const second = await ledger.call('expenses.list', { limit: 3, offset: 3 });

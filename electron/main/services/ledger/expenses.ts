@@ -5,7 +5,7 @@ import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { DbOrTx } from '../../../../db/client';
 import { activityFor, logActivity } from '../../../../db/repositories/activity';
 import { getCategory } from '../../../../db/repositories/categories';
-import { listExpenseRows, summarizeExpenseRows } from '../../../../db/repositories/expense-query';
+import { expenseIds, listExpenseRows, summarizeExpenseRows } from '../../../../db/repositories/expense-query';
 import {
   attachmentCount,
   commentsOf,
@@ -22,7 +22,7 @@ import {
 import { readSettings } from '../../../../db/repositories/settings';
 import { setExpenseTags, tagCounts, tagsOfExpense } from '../../../../db/repositories/tags';
 import { getVendor, listVendors, upsertVendor } from '../../../../db/repositories/vendors';
-import { DEFAULT_SETTINGS } from '../../../../shared/contract';
+import { DEFAULT_SETTINGS, MAX_BULK_IDS } from '../../../../shared/contract';
 import { timestamp, today, type ServiceContext } from '../context';
 import { eachId } from './bulk';
 import { toExpense, toListItem } from './expense-mapping';
@@ -108,6 +108,14 @@ export function createExpenseService(ctx: ServiceContext) {
     summary(input: ParsedInput<'expenses.summary'>): Output<'expenses.summary'> {
       const totals = summarizeExpenseRows(ctx.sqlite, input, today(ctx));
       return { count: totals.reduce((n, t) => n + t.count, 0), totals };
+    },
+
+    ids(input: ParsedInput<'expenses.ids'>): Output<'expenses.ids'> {
+      const day = today(ctx);
+      const ids = expenseIds(ctx.sqlite, input, day, MAX_BULK_IDS + 1);
+      const truncated = ids.length > MAX_BULK_IDS;
+      const total = truncated ? summarizeExpenseRows(ctx.sqlite, input, day).reduce((n, t) => n + t.count, 0) : ids.length;
+      return { ids: ids.slice(0, MAX_BULK_IDS), total, truncated };
     },
 
     create(input: ParsedInput<'expenses.create'>): Expense {
