@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerIpc, sendEvent } from './ipc';
 import type { MenuCommand } from '../../shared/contract';
+import { contentSecurityPolicy } from '../../shared/security';
 import { installMenu, MENU_EVENT } from './menu';
 import { openSecretStore, type EncryptedSecretStore } from './secrets';
 import { createServices, type Services } from './services';
@@ -56,25 +57,6 @@ function dataDirFlag(argv: string[]): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Content-Security-Policy and session hardening
 // ---------------------------------------------------------------------------------------------
-
-function contentSecurityPolicy(dev: URL | null): string {
-  const devOrigin = dev ? dev.origin : '';
-  const devSocket = dev ? `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}` : '';
-  const directives: Record<string, string[]> = {
-    'default-src': ["'self'"],
-    // Vite's dev server injects an inline module script (React refresh preamble): dev only.
-    'script-src': dev ? ["'self'", devOrigin, "'unsafe-inline'"] : ["'self'"],
-    'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:', 'shoebox-file:', ...(dev ? [devOrigin] : [])],
-    'connect-src': ["'self'", ...(dev ? [devOrigin, devSocket] : [])],
-    'object-src': ["'none'"],
-    'base-uri': ["'none'"],
-    'form-action': ["'none'"],
-  };
-  return Object.entries(directives)
-    .map(([k, v]) => `${k} ${v.join(' ')}`)
-    .join('; ');
-}
 
 const hardenedSessions = new WeakSet<Session>();
 function hardenSession(ses: Session): void {
