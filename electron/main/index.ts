@@ -1,3 +1,4 @@
+/// <reference types="electron-vite/node" />
 import { app, BrowserWindow, dialog, nativeTheme, safeStorage, screen, session, shell, type Session, type WebContents } from 'electron';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,9 @@ import { contentSecurityPolicy } from '../../shared/security';
 import { installMenu, MENU_EVENT } from './menu';
 import { openSecretStore, type EncryptedSecretStore } from './secrets';
 import { createServices, type Services } from './services';
+import { configurePdfReader } from './services/intake/pdf';
+// pdf.js runs in a worker thread so a hostile or broken PDF cannot stall or crash the app.
+import pdfThreadScript from './services/intake/pdf/pdf-thread?modulePath';
 import { resolveDataDir } from './services/data-dir';
 import { loadWindowState, trackWindowState, type WindowStateOptions } from './window-state';
 
@@ -197,6 +201,7 @@ function menuCommand(dataDir: string, command: MenuCommand): void {
 // ---------------------------------------------------------------------------------------------
 
 async function start(dataDir: string): Promise<void> {
+  configurePdfReader({ threadScript: pdfThreadScript });
   hardenSession(session.defaultSession);
 
   secrets = await openSecretStore({ file: path.join(dataDir, 'secrets.json'), safeStorage });
