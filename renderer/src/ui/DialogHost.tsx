@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDialogs, type DialogRequest } from '../lib/dialogs';
 import { useCategories } from '../lib/queries';
 import { Modal } from './Modal';
+import { CategoryOptions } from './Options';
 
 /** Renders whichever question code is currently awaiting (see lib/dialogs). */
 export function DialogHost() {
@@ -101,12 +102,7 @@ function CategoryDialog({ request, onAnswer, onCancel }: DialogProps<'category'>
         <label className="field">
           <span className="field__label">Category</span>
           <select className="input" value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="category-dialog-select" data-autofocus>
-            <option value="">Uncategorized</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <CategoryOptions categories={categories} />
           </select>
         </label>
         <div className="modal__actions">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Category } from '../../../../shared/contract';
 import { Modal } from '../../ui/Modal';
+import { CategoryOptions } from '../../ui/Options';
 
 interface ReassignDialogProps {
   category: Category;
@@ -38,12 +39,7 @@ export function ReassignDialog({ category, reason, expenseCount, others, busy, o
             <option value="" disabled>
               Choose a category…
             </option>
-            <option value={UNCATEGORIZED}>Uncategorized</option>
-            {others.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <CategoryOptions categories={others} noneValue={UNCATEGORIZED} />
           </select>
         </label>
         <div className="modal__actions">

@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Input, Settings } from '../../../../shared/contract';
 import { invoke, queryKeys, ShoeboxError } from '../../lib/api';
-import { CURRENCIES } from '../../lib/currencies';
 import { makeFormatters } from '../../lib/format';
 import { useAppInfo, useSettings } from '../../lib/queries';
 import { queryClient } from '../../lib/queryClient';
 import { Field } from '../../ui/Field';
+import { CurrencyOptions } from '../../ui/Options';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
   { value: 'system', label: 'Match system' },
@@ -66,11 +66,7 @@ function SettingsForm({ settings, errors, onChange }: SettingsFormProps) {
         <Field label="Default currency" error={errors.defaultCurrency} hint="New expenses start in this currency.">
           {(control) => (
             <select {...control} className="input" value={settings.defaultCurrency} onChange={(e) => onChange({ defaultCurrency: e.target.value })} data-testid="setting-currency">
-              {CURRENCIES.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
+              <CurrencyOptions />
             </select>
           )}
         </Field>

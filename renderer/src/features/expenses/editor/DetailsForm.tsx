@@ -1,6 +1,5 @@
 import { PAYMENT_METHODS } from '../../../../../shared/contract';
 import { formatIban, isValidIban } from '../../../../../shared/domain/bank';
-import { CURRENCIES } from '../../../lib/currencies';
 import { useCategories, useTags } from '../../../lib/queries';
 import { CategoryDot } from '../../../ui/CategoryLabel';
 import { Field } from '../../../ui/Field';
@@ -9,6 +8,7 @@ import { PAYMENT_METHOD_LABEL, TYPE_LABEL } from '../labels';
 import type { Draft } from './draft';
 import { PositionsEditor } from './PositionsEditor';
 import { VendorNameInput } from './VendorNameInput';
+import { CategoryOptions, CurrencyOptions } from '../../../ui/Options';
 
 interface DetailsFormProps {
   draft: Draft;
@@ -92,11 +92,7 @@ export function DetailsForm({ draft, errors, update, readOnly, isNew }: DetailsF
         <Field label="Currency" error={errors.currency}>
           {(control) => (
             <select {...control} className="input" {...text('currency')} data-testid="currency">
-              {CURRENCIES.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
+              <CurrencyOptions />
             </select>
           )}
         </Field>
@@ -121,12 +117,7 @@ export function DetailsForm({ draft, errors, update, readOnly, isNew }: DetailsF
           <div className="with-adornment">
             {category && <CategoryDot color={category.color} />}
             <select {...control} className="input" {...text('categoryId')} data-testid="category-select">
-              <option value="">Uncategorized</option>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <CategoryOptions categories={categories} />
             </select>
           </div>
         )}
