@@ -3,6 +3,7 @@ export * from './attachments';
 export * from './categories';
 export * from './comments';
 export * from './expenses';
+export * from './expense-totals';
 export * from './jobs';
 export * from './outbox';
 export * from './settings';
