@@ -54,15 +54,21 @@ export interface CropDecision {
   reason: string;
 }
 
-/** Looks for a document that is clearly set off from a uniform background. */
-export async function findDocument(image: UprightImage): Promise<CropDecision> {
-  const scale = Math.min(1, ANALYSIS_SIDE / Math.max(image.width, image.height));
+/** A small, denoised greyscale copy to analyse, and the factor it was scaled by. */
+async function greyCopy(image: UprightImage, side: number) {
+  const scale = Math.min(1, side / Math.max(image.width, image.height));
   const { data, info } = await pipelineOf(image)
     .resize({ width: Math.max(1, Math.round(image.width * scale)), height: Math.max(1, Math.round(image.height * scale)), fit: 'fill' })
     .greyscale()
     .median(3)
     .raw()
     .toBuffer({ resolveWithObject: true });
+  return { data, info, scale };
+}
+
+/** Looks for a document that is clearly set off from a uniform background. */
+export async function findDocument(image: UprightImage): Promise<CropDecision> {
+  const { data, info, scale } = await greyCopy(image, ANALYSIS_SIDE);
   const w = info.width;
   const h = info.height;
   const ch = info.channels;
@@ -138,13 +144,7 @@ const CONTENT_SIDE = 800;
  * (almost) no ink: never crops away content.
  */
 async function findContent(image: UprightImage): Promise<CropDecision> {
-  const scale = Math.min(1, CONTENT_SIDE / Math.max(image.width, image.height));
-  const { data, info } = await pipelineOf(image)
-    .resize({ width: Math.max(1, Math.round(image.width * scale)), height: Math.max(1, Math.round(image.height * scale)), fit: 'fill' })
-    .greyscale()
-    .median(3)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  const { data, info, scale } = await greyCopy(image, CONTENT_SIDE);
   const w = info.width;
   const h = info.height;
   const background = await sharp(data, { raw: { width: w, height: h, channels: 1 } }).blur(8).raw().toBuffer();
