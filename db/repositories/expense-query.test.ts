@@ -9,7 +9,7 @@ import type { ExpenseFilter } from '../../shared/contract';
 import { buildModel, createBulkLoader, ExpenseGenerator, insertModelRows, readCategoryIds, type LedgerModel } from '../../test/bench/generate-ledger';
 import { randomFilter, randomListInput, randomSearchInput } from '../../test/bench/query-mix';
 import { createRng } from '../../test/bench/rng';
-import { listExpenseRows, listTuning, summarizeExpenseRows, summarizeFromExpenses, type ListOptions, type SummaryRow } from './expense-query';
+import { ftsQuery, listExpenseRows, listTuning, summarizeExpenseRows, summarizeFromExpenses, type ListOptions, type SummaryRow } from './expense-query';
 import { escapeLike } from './vendors';
 
 /**
@@ -252,5 +252,19 @@ describe('expense listing and summary queries', () => {
       const filter = totalsOnlyFilter(rng, model);
       expect(byCurrency(summarizeExpenseRows(sqlite, filter, TODAY)), JSON.stringify(filter)).toEqual(byCurrency(referenceSummary(sqlite, filter)));
     }
+  });
+});
+
+describe('ftsQuery', () => {
+  it('matches every word, the last part of each as a prefix', () => {
+    expect(ftsQuery('migros zür')).toBe('"migros"* "zür"*');
+    expect(ftsQuery('  ')).toBeNull();
+    expect(ftsQuery('"); DROP TABLE expenses; --')).toBe('"DROP"* "TABLE"* "expenses"*');
+  });
+
+  it('keeps a split word together as a phrase and never asks for a one-letter prefix', () => {
+    expect(ftsQuery('McDonald’s')).toBe('"McDonald s"');
+    expect(ftsQuery('e-mail 3.5')).toBe('"e mail"* "3 5"');
+    expect(ftsQuery('a')).toBe('"a"');
   });
 });

@@ -48,11 +48,21 @@ export interface SummaryRow {
 
 export const TAG_SEPARATOR = '\u001f';
 
-/** Turns what a person types into an FTS5 query: every word must match, as a prefix. */
+/**
+ * Turns what a person types into an FTS5 query: every word must match, the last part of each word as
+ * a prefix. Words the tokenizer splits ("McDonald’s", "e-mail", "3.5") become phrases, and a
+ * one-letter part is matched exactly: a one-letter prefix ("s"*) reads a large share of the index.
+ */
 export function ftsQuery(search: string): string | null {
-  const words = search.match(/[\p{L}\p{N}]+/gu);
-  if (!words) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
+  const terms = search
+    .split(/\s+/)
+    .map((chunk) => chunk.match(/[\p{L}\p{N}]+/gu))
+    .filter((parts): parts is RegExpMatchArray => parts !== null)
+    .map((parts) => {
+      const last = parts[parts.length - 1]!;
+      return `"${parts.join(' ')}"${last.length > 1 ? '*' : ''}`;
+    });
+  return terms.length > 0 ? terms.join(' ') : null;
 }
 
 /**
