@@ -1,4 +1,5 @@
 import type { DocumentType, Field, FieldSource, VatEntry } from '../intake/extract/types';
+import { PAYMENT_METHODS } from '../../../../shared/contract';
 
 export type { DocumentType, VatEntry };
 
@@ -32,8 +33,9 @@ export type AnySource = FieldSource | 'ai';
 /** A field as the AI extraction produces it: same shape as the offline extractor's, source 'ai'. */
 export type AiField<T> = Omit<Field<T>, 'source'> & { source: 'ai' };
 
-export type PaymentMethod = 'cash' | 'card' | 'bank_transfer' | 'direct_debit' | 'online' | 'other';
-export const PAYMENT_METHODS: readonly PaymentMethod[] = ['cash', 'card', 'bank_transfer', 'direct_debit', 'online', 'other'];
+/** The ledger's own list, so what the model answers can be filed as it is. */
+export { PAYMENT_METHODS };
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export interface LineItem {
   description: string;

@@ -151,7 +151,7 @@ export function draftExpense(input: DraftInput): ExpenseDraft {
       f.reference = x.invoiceNumber.value.slice(0, 140);
       take('invoiceNumber', x.invoiceNumber);
     }
-    if (x.paymentMethod) f.paymentMethod = x.paymentMethod.value === 'online' ? 'other' : x.paymentMethod.value;
+    if (x.paymentMethod) f.paymentMethod = x.paymentMethod.value;
   }
 
   for (const code of input.qr) {
