@@ -5,6 +5,7 @@ import type { SecretStore } from '../index';
 import { createAiClient, scrubSecrets, type AiClientOptions, type JsonCompletionRequest } from './client';
 import type { AiSettings } from './types';
 import { memoryUsageStore } from './usage';
+import { caught } from '../../../../test/helpers/errors';
 
 const KEY = 'sk-test-0123456789abcdef';
 const WRONG_KEY = 'sk-wrong-fedcba9876543210';
@@ -22,16 +23,6 @@ const request: JsonCompletionRequest = {
   user: 'hello',
   schema: { name: 'greeting', schema: { type: 'object', additionalProperties: false, required: ['greeting'], properties: { greeting: { type: 'string' } } } },
 };
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 let server: OpenAiCompatibleServer;
 let settings: AiSettings;

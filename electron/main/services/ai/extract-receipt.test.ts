@@ -7,6 +7,7 @@ import { extractWithAi, type AiExtractInput } from './extract-receipt';
 import { RECEIPT_FIELD_KEYS, RECEIPT_JSON_SCHEMA, amountToMinor, parseReceiptAnswer, rateToBasisPoints } from './receipt-schema';
 import type { AiSettings } from './types';
 import { memoryUsageStore } from './usage';
+import { caught } from '../../../../test/helpers/errors';
 
 const KEY = 'sk-extract-0123456789';
 const secrets: SecretStore = { get: (n) => (n === 'ai.key' ? KEY : null), set: () => {}, delete: () => {} };
@@ -58,16 +59,6 @@ beforeEach(() => {
 
 const client = (overrides: Partial<AiSettings> = {}, options: AiClientOptions = {}) =>
   createAiClient({ ...settings, ...overrides }, secrets, { retry: FAST, ...options });
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('extractWithAi', () => {
   it('reads the fields: minor units, ISO days, capped confidences, source ai', async () => {
