@@ -67,26 +67,3 @@ export function listJobs(db: DbOrTx, options: { states?: JobState[]; batchId?: s
     .limit(options.limit)
     .all();
 }
-
-export function batchCounts(db: DbOrTx, batchId: string): Record<JobState, number> {
-  const counts: Record<JobState, number> = { queued: 0, processing: 0, done: 0, failed: 0 };
-  for (const row of db
-    .select({ state: intakeJobs.state, n: sql<number>`count(*)` })
-    .from(intakeJobs)
-    .where(eq(intakeJobs.batchId, batchId))
-    .groupBy(intakeJobs.state)
-    .all()) {
-    counts[row.state] = row.n;
-  }
-  return counts;
-}
-
-/** Whether a file at this path with this size and time was taken in before (the watcher's catch-up asks). */
-export function hasJobForFile(db: DbOrTx, sourcePath: string, size: number, mtimeMs: number): boolean {
-  return !!db
-    .select({ id: intakeJobs.id })
-    .from(intakeJobs)
-    .where(and(eq(intakeJobs.sourcePath, sourcePath), eq(intakeJobs.size, size), eq(intakeJobs.sourceMtimeMs, Math.round(mtimeMs))))
-    .limit(1)
-    .get();
-}

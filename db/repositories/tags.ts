@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { expenseTags, tags } from '../schema';
 
@@ -41,8 +41,4 @@ export function tagCounts(db: DbOrTx) {
     .where(isNull(tags.deletedAt))
     .orderBy(sql`2 DESC`, sql`${tags.name} COLLATE NOCASE`)
     .all();
-}
-
-export function removeTagLinks(tx: DbOrTx, expenseIds: string[]): void {
-  if (expenseIds.length > 0) tx.delete(expenseTags).where(inArray(expenseTags.expenseId, expenseIds)).run();
 }
