@@ -19,6 +19,11 @@ export function listCategoriesWithCounts(db: DbOrTx) {
     .all();
 }
 
+/** Live categories, defaults included. */
+export function countCategories(db: DbOrTx): number {
+  return db.select({ n: sql<number>`count(*)` }).from(categories).where(live).get()?.n ?? 0;
+}
+
 export function getCategory(db: DbOrTx, id: string): CategoryRow | undefined {
   return db.select().from(categories).where(and(eq(categories.id, id), live)).get();
 }

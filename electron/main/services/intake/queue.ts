@@ -2,7 +2,6 @@ import { AppError, toErrorData } from '../../../../shared/errors';
 import { nowIso } from '../../../../shared/domain/dates';
 import {
   claimNextJob,
-  getJob,
   nextRetryAt,
   requeueInterruptedJobs,
   updateJob,
@@ -117,15 +116,16 @@ export class IntakeQueue {
     const controller = new AbortController();
     this.running.set(job.id, controller);
     this.ctx.events.emit('intake.changed', { jobId: job.id, state: 'processing', batchId: job.batchId });
-    let lastEmit = 0;
+    let lastReport = 0;
+    // The row and the UI hear of progress at most every 100 ms: a busy OCR step calls this often.
     const progress = (stage: string, percent: number) => {
       if (controller.signal.aborted) return;
       const now = Date.now();
-      updateJob(this.ctx.db, job.id, { stage, progress: Math.round(percent) }, nowIso(this.ctx.now()));
-      if (now - lastEmit > 100 || percent >= 100) {
-        lastEmit = now;
-        this.ctx.events.emit('intake.changed', { jobId: job.id, state: 'processing', stage, progress: Math.round(percent), batchId: job.batchId, expenseId: getJob(this.ctx.db, job.id)?.expenseId ?? undefined });
-      }
+      if (now - lastReport < 100 && percent < 100) return;
+      lastReport = now;
+      const rounded = Math.round(percent);
+      updateJob(this.ctx.db, job.id, { stage, progress: rounded }, nowIso(this.ctx.now()));
+      this.ctx.events.emit('intake.changed', { jobId: job.id, state: 'processing', stage, progress: rounded, batchId: job.batchId });
     };
     try {
       const result = await this.process({ job, signal: controller.signal, progress });

@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import type { DbOrTx } from '../../../../db/client';
 import { logActivity } from '../../../../db/repositories/activity';
 import {
+  countCategories,
   countCategoryExpenses,
   findCategoryByName,
   getCategory,
@@ -63,7 +64,7 @@ export function createCategoryService(ctx: ServiceContext) {
       const id = ctx.newId();
       ctx.db.transaction((tx) => {
         assertNameFree(tx, input.name);
-        const count = listCategoriesWithCounts(tx).length;
+        const count = countCategories(tx);
         insertCategory(tx, {
           id,
           name: input.name,
