@@ -2,6 +2,7 @@ import { EXPENSE_STATUSES, PAYMENT_STATUSES, SOURCES, type Expense } from '../..
 import { useCategories, useTags } from '../../lib/queries';
 import { PAYMENT_LABEL, STATUS_LABEL } from '../../ui/Badges';
 import { CategoryDot } from '../../ui/CategoryLabel';
+import type { ComponentProps } from 'react';
 import { MultiSelect } from '../../ui/MultiSelect';
 import { type FilterForm, type FilterIssues } from './filters';
 import { SOURCE_LABEL, TYPE_LABEL } from './labels';
@@ -69,21 +70,16 @@ export function FiltersPanel({ id, issues }: { id: string; issues: FilterIssues 
           <input type="date" className="input" value={filters.dateTo} onChange={(e) => setFilter('dateTo', e.target.value)} data-testid="filter-date-to" />
         </label>
 
-        <div className="filters__field">
-          <span className="field__label" aria-hidden="true">
-            Category
-          </span>
-          <MultiSelect
-            label="Category"
-            testId="filter-category"
-            value={filters.categoryIds}
-            onChange={(v) => setFilter('categoryIds', v)}
-            options={[
-              { value: 'none', label: 'Uncategorized' },
-              ...categories.map((c) => ({ value: c.id, label: c.name, adornment: <CategoryDot color={c.color} /> })),
-            ]}
-          />
-        </div>
+        <MultiSelectField
+          label="Category"
+          testId="filter-category"
+          value={filters.categoryIds}
+          onChange={(v) => setFilter('categoryIds', v)}
+          options={[
+            { value: 'none', label: 'Uncategorized' },
+            ...categories.map((c) => ({ value: c.id, label: c.name, adornment: <CategoryDot color={c.color} /> })),
+          ]}
+        />
 
         <label className="filters__field">
           <span className="field__label">Vendor</span>
@@ -93,25 +89,15 @@ export function FiltersPanel({ id, issues }: { id: string; issues: FilterIssues 
         <AmountInput label="Amount from" value={filters.amountMin} error={issues.amountMin} onChange={(v) => setFilter('amountMin', v)} testId="filter-amount-min" />
         <AmountInput label="Amount to" value={filters.amountMax} error={issues.amountMax} onChange={(v) => setFilter('amountMax', v)} testId="filter-amount-max" />
 
-        <div className="filters__field">
-          <span className="field__label" aria-hidden="true">
-            Tags
-          </span>
-          <MultiSelect label="Tags" testId="filter-tags" value={filters.tags} onChange={(v) => setFilter('tags', v)} options={tags.map((t) => ({ value: t.name, label: t.name }))} />
-        </div>
+        <MultiSelectField label="Tags" testId="filter-tags" value={filters.tags} onChange={(v) => setFilter('tags', v)} options={tags.map((t) => ({ value: t.name, label: t.name }))} />
 
-        <div className="filters__field">
-          <span className="field__label" aria-hidden="true">
-            Source
-          </span>
-          <MultiSelect
-            label="Source"
-            testId="filter-source"
-            value={filters.source}
-            onChange={(v) => setFilter('source', v as Expense['source'][])}
-            options={SOURCES.map((s) => ({ value: s, label: SOURCE_LABEL[s] }))}
-          />
-        </div>
+        <MultiSelectField
+          label="Source"
+          testId="filter-source"
+          value={filters.source}
+          onChange={(v) => setFilter('source', v as Expense['source'][])}
+          options={SOURCES.map((s) => ({ value: s, label: SOURCE_LABEL[s] }))}
+        />
 
         <YesNoSelect label="Billable" value={filters.billable} onChange={(v) => setFilter('billable', v)} />
         <YesNoSelect label="Locked" value={filters.locked} onChange={(v) => setFilter('locked', v)} />
@@ -154,5 +140,17 @@ function YesNoSelect({ label, value, onChange }: { label: string; value: FilterF
         <option value="no">No</option>
       </select>
     </label>
+  );
+}
+
+/** A multi-select in the filter bar, under the same visible label as the other filters. */
+function MultiSelectField(props: ComponentProps<typeof MultiSelect>) {
+  return (
+    <div className="filters__field">
+      <span className="field__label" aria-hidden="true">
+        {props.label}
+      </span>
+      <MultiSelect {...props} />
+    </div>
   );
 }
